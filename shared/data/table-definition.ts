@@ -18,7 +18,7 @@ export const tableDefinition = {
       sortKey: 'GSI1SK',
       /** What list pages read from the index; password hashes never reach it. */
       nonKeyAttributes: [
-        'id', 'email', 'firstName', 'lastName', 'phone', 'avatarKey', 'dateJoined',
+        'id', 'email', 'firstName', 'lastName', 'phone', 'avatarKey', 'dateJoined', 'organizationIds',
         'userId', 'organizationId', 'name', 'description',
       ],
     },

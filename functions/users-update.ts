@@ -1,0 +1,4 @@
+import { apiFunction } from '../shared/http/api-handler.js';
+import { editProfileEndpoint } from '../shared/users/profile-edit-endpoint.js';
+
+export const handler = apiFunction('users-update', (request) => editProfileEndpoint(request, 'partial'));

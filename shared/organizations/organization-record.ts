@@ -1,0 +1,5 @@
+export interface OrganizationRecord {
+  id: number;
+  name: string;
+  description: string | null;
+}
