@@ -23,7 +23,10 @@ export interface ApiRequest {
 
 export interface ApiResult {
   statusCode: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as an HTML page instead of a JSON body. */
+  html?: string;
   headers?: Record<string, string>;
 }
 
@@ -32,6 +35,9 @@ type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStr
 
 function toResponse(event: APIGatewayProxyEventV2, result: ApiResult): APIGatewayProxyStructuredResultV2 {
   const headers = { 'x-request-id': event.requestContext.requestId, ...result.headers };
+  if (result.html !== undefined) {
+    return { statusCode: result.statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: result.html };
+  }
   if (result.body === undefined) return { statusCode: result.statusCode, headers };
   return {
     statusCode: result.statusCode,
