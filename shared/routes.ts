@@ -13,6 +13,8 @@ export interface FunctionSpec {
   /** `bearer` functions refuse requests without a valid access token. */
   auth: 'public' | 'bearer';
   table: TableAccess;
+  /** Reads a request body (JSON, form or multipart); other functions never look at one. */
+  readsBody?: boolean;
   /** Reads the JWT private key to mint tokens. */
   mintsTokens?: boolean;
   /** Writes raw avatar uploads under `uploads/` (multipart avatar or presigned POST). */
@@ -23,17 +25,17 @@ export interface FunctionSpec {
 }
 
 export const functions = {
-  'users-create': { entry: 'functions/users-create.ts', auth: 'public', table: 'write', writesUploads: true },
-  'token-obtain': { entry: 'functions/token-obtain.ts', auth: 'public', table: 'write', mintsTokens: true, memoryMb: 1024 },
-  'token-refresh': { entry: 'functions/token-refresh.ts', auth: 'public', table: 'read', mintsTokens: true },
+  'users-create': { entry: 'functions/users-create.ts', auth: 'public', table: 'write', readsBody: true, writesUploads: true },
+  'token-obtain': { entry: 'functions/token-obtain.ts', auth: 'public', table: 'write', readsBody: true, mintsTokens: true, memoryMb: 1024 },
+  'token-refresh': { entry: 'functions/token-refresh.ts', auth: 'public', table: 'read', readsBody: true, mintsTokens: true },
   'users-list': { entry: 'functions/users-list.ts', auth: 'bearer', table: 'read' },
   'users-retrieve': { entry: 'functions/users-retrieve.ts', auth: 'bearer', table: 'read' },
   'users-me': { entry: 'functions/users-me.ts', auth: 'bearer', table: 'read' },
-  'users-update': { entry: 'functions/users-update.ts', auth: 'bearer', table: 'write', writesUploads: true },
-  'users-replace': { entry: 'functions/users-replace.ts', auth: 'bearer', table: 'write', writesUploads: true },
+  'users-update': { entry: 'functions/users-update.ts', auth: 'bearer', table: 'write', readsBody: true, writesUploads: true },
+  'users-replace': { entry: 'functions/users-replace.ts', auth: 'bearer', table: 'write', readsBody: true, writesUploads: true },
   'users-delete': { entry: 'functions/users-delete.ts', auth: 'bearer', table: 'write', deletesAvatars: true },
   'users-avatar-upload': { entry: 'functions/users-avatar-upload.ts', auth: 'bearer', table: 'read', writesUploads: true },
-  'organizations-create': { entry: 'functions/organizations-create.ts', auth: 'bearer', table: 'write' },
+  'organizations-create': { entry: 'functions/organizations-create.ts', auth: 'bearer', table: 'write', readsBody: true },
   'organizations-list': { entry: 'functions/organizations-list.ts', auth: 'bearer', table: 'read' },
   'organizations-retrieve': { entry: 'functions/organizations-retrieve.ts', auth: 'bearer', table: 'read' },
   'openapi': { entry: 'functions/openapi.ts', auth: 'public', table: 'none' },

@@ -3,53 +3,45 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { config } from '../config.js';
 import { dynamodb } from '../data/client.js';
 import { keys } from '../data/keys.js';
+import { errors } from '../http/errors.js';
 
-/** After this many failed logins for one email within the window, logins wait for the window to pass. */
-export const MAX_FAILURES = 5;
+/** Login attempts allowed for one email within a window; a successful login clears the count. */
+export const MAX_ATTEMPTS = 5;
 export const WINDOW_SECONDS = 15 * 60;
-
-/** The failure count of one email; the item expires (TTL) with its window. */
-export interface LoginFailures {
-  count: number;
-  windowEndsAt: number;
-}
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** Seconds until logins for this email are allowed again, or 0 when they are. */
-export function throttledFor(failures: LoginFailures | undefined): number {
-  if (!failures || failures.count < MAX_FAILURES) return 0;
-  return Math.max(0, failures.windowEndsAt - nowSeconds());
-}
-
-export function fromItem(item: Record<string, unknown> | undefined): LoginFailures | undefined {
-  if (!item || Number(item.windowEndsAt) <= nowSeconds()) return undefined;
-  return { count: Number(item.count), windowEndsAt: Number(item.windowEndsAt) };
-}
+/** The old item of a refused condition (returned marshalled, even through the document client). */
+const windowEndOf = (error: ConditionalCheckFailedException) => Number(error.Item?.windowEndsAt?.N ?? 0);
 
 /**
- * Counts one failure: in the open window, or in a new one when the last has passed.
- * Both writes are conditional, so concurrent failures are never lost.
+ * Takes one login attempt for this email before the password is checked, or throws a
+ * 429 when the window's attempts are used up. Taking the attempt first, in one
+ * conditional write, means parallel requests cannot check more passwords than allowed.
  */
-export async function recordLoginFailure(email: string): Promise<void> {
+export async function takeLoginAttempt(email: string): Promise<void> {
   const tableName = config.tableName();
   const Key = keys.loginFailures(email);
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = nowSeconds();
+    const windowEndsAt = now + WINDOW_SECONDS;
     try {
       await dynamodb.send(new UpdateCommand({
         TableName: tableName,
         Key,
-        UpdateExpression: 'ADD #count :one',
-        ConditionExpression: 'windowEndsAt > :now',
+        UpdateExpression: 'SET windowEndsAt = if_not_exists(windowEndsAt, :end), expiresAt = if_not_exists(expiresAt, :end) ADD #count :one',
+        ConditionExpression: 'attribute_not_exists(PK) OR (windowEndsAt > :now AND #count < :max)',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1, ':now': now },
+        ExpressionAttributeValues: { ':one': 1, ':now': now, ':end': windowEndsAt, ':max': MAX_ATTEMPTS },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }));
       return;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const openUntil = windowEndOf(error);
+      if (openUntil > now) throw errors.throttled(openUntil - now);
     }
-    const windowEndsAt = now + WINDOW_SECONDS;
+    // The last window has passed: start a new one, unless a parallel request just did.
     try {
       await dynamodb.send(new PutCommand({
         TableName: tableName,
@@ -62,8 +54,9 @@ export async function recordLoginFailure(email: string): Promise<void> {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
+  throw errors.throttled(1);
 }
 
-export async function clearLoginFailures(email: string): Promise<void> {
+export async function clearLoginAttempts(email: string): Promise<void> {
   await dynamodb.send(new DeleteCommand({ TableName: config.tableName(), Key: keys.loginFailures(email) }));
 }

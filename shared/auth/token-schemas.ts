@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const tokenObtainSchema = z.strictObject({
-  email: z.string().trim().min(1),
+  email: z.string().trim().min(1).max(254),
   password: z.string().min(1),
 });
 

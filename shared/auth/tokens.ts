@@ -44,8 +44,8 @@ export async function verifyToken(token: string, use: TokenUse): Promise<TokenSu
       audience: config.jwtAudience(),
       requiredClaims: ['sub', 'exp', 'iat', 'jti'],
     });
-    const userId = Number(payload.sub);
-    if (payload.token_use !== use || !Number.isSafeInteger(userId) || userId <= 0) throw errors.tokenNotValid();
+    const userId = /^[1-9]\d{0,15}$/.test(payload.sub ?? '') ? Number(payload.sub) : Number.NaN;
+    if (payload.token_use !== use || !Number.isSafeInteger(userId)) throw errors.tokenNotValid();
     const passwordVersion = typeof payload.pwv === 'number' ? payload.pwv : undefined;
     return { userId, passwordVersion };
   } catch (error) {

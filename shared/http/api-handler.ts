@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { authenticate } from '../auth/authenticate.js';
 import { logger } from '../logger.js';
-import { functions, type FunctionName } from '../routes.js';
+import { functions, type FunctionName, type FunctionSpec } from '../routes.js';
 import { avatarBucket } from '../storage/bucket-definition.js';
 import type { UserRecord } from '../users/user-record.js';
 import { parseBody, type ParsedBody } from './body-parsing.js';
@@ -100,7 +100,8 @@ const bodyParser = (): Middleware => ({
 
 /**
  * The chain of every API function, in DRF's order: headers normalized, request scope
- * (language, log keys), caller authenticated (bearer functions), body parsed, the handler;
+ * (language, log keys), caller authenticated (bearer functions), body parsed (functions
+ * that read one), the handler;
  * the error responder shapes whatever was thrown on the way.
  */
 export function apiFunction(name: FunctionName, handle: (request: ApiRequest) => Promise<ApiResult>) {
@@ -109,10 +110,10 @@ export function apiFunction(name: FunctionName, handle: (request: ApiRequest) =>
     .use(httpHeaderNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestScope());
-  if (functions[name].auth === 'bearer') chain.use(authentication());
-  return chain
-    .use(bodyParser())
-    .handler(async (event, context) => toResponse(event, await handle(context.api)));
+  const spec: FunctionSpec = functions[name];
+  if (spec.auth === 'bearer') chain.use(authentication());
+  if (spec.readsBody) chain.use(bodyParser());
+  return chain.handler(async (event, context) => toResponse(event, await handle(context.api)));
 }
 
 /** The caller of a `bearer` function (the chain guarantees it is there). */

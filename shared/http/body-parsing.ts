@@ -22,6 +22,8 @@ export interface BodyLimits {
   maxFileBytes: number;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
 const pythonTypeName = (value: unknown): string => {
@@ -54,7 +56,7 @@ export async function parseBody(event: APIGatewayProxyEventV2, limits: BodyLimit
 function parseJson(raw: Buffer): Record<string, unknown> {
   let data: unknown;
   try {
-    data = JSON.parse(raw.toString('utf8'));
+    data = JSON.parse(strictUtf8.decode(raw));
   } catch (error) {
     throw errors.badRequest('json_parse_error', { reason: (error as Error).message });
   }
@@ -64,8 +66,9 @@ function parseJson(raw: Buffer): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
+/** Field names are client input: a null-prototype object keeps names such as `constructor` plain keys. */
 function groupValues(entries: Iterable<[string, string]>): Record<string, string[]> {
-  const grouped: Record<string, string[]> = {};
+  const grouped: Record<string, string[]> = Object.create(null);
   for (const [name, value] of entries) (grouped[name] ??= []).push(value);
   return grouped;
 }
@@ -73,7 +76,7 @@ function groupValues(entries: Iterable<[string, string]>): Record<string, string
 function parseMultipart(raw: Buffer, contentType: string, limits: BodyLimits): Promise<ParsedBody> {
   return new Promise((resolve, reject) => {
     const fields: [string, string][] = [];
-    const files: Record<string, UploadedFile> = {};
+    const files: Record<string, UploadedFile> = Object.create(null);
     let tooLarge = false;
     let parser: Busboy;
     try {

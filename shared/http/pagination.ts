@@ -43,7 +43,7 @@ function origin(event: APIGatewayProxyEventV2): string {
   const configured = config.publicBaseUrl();
   if (configured) return configured;
   const host = event.headers['x-forwarded-host'] ?? event.headers.host ?? event.requestContext.domainName;
-  const protocol = event.headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'https';
+  const protocol = event.headers['x-forwarded-proto']?.split(',')[0]?.trim() === 'http' ? 'http' : 'https';
   return `${protocol}://${host}`;
 }
 
@@ -68,7 +68,7 @@ export function pageLinks(
   const last = page.ids[page.ids.length - 1];
   if (position !== undefined && 'before' in position) {
     return {
-      next: link(event, path, { after: last ?? position.before - 1 }),
+      next: link(event, path, { after: last ?? Math.max(0, position.before - 1) }),
       previous: page.hasMore && first !== undefined ? link(event, path, { before: first }) : null,
     };
   }

@@ -1,16 +1,26 @@
 import { routes } from '../routes.js';
 
-const withoutTrailingSlash = (path: string) => (path.length > 1 ? path.replace(/\/$/, '') : path);
-
-/** Whether a concrete path fits a route path such as `/users/{id}`. */
+/** Whether a routed path (its trailing slash already stripped) fits a route path such as `/users/{id}`. */
 export function pathMatches(routePath: string, path: string): boolean {
   const expected = routePath.split('/');
-  const actual = withoutTrailingSlash(path).split('/');
+  const actual = path.split('/');
   return expected.length === actual.length
     && expected.every((segment, i) => (segment.startsWith('{') ? actual[i] !== '' : segment === actual[i]));
 }
 
-/** The methods the route table serves on a path (empty for an unknown path). */
+const isLiteral = (routePath: string) => !routePath.includes('{');
+
+/**
+ * The methods the route table serves on a path (empty for an unknown path). A literal
+ * route such as `/users/me` hides the `{id}` routes that would also fit, as in the router.
+ */
 export function allowedMethods(path: string): string[] {
-  return [...new Set(routes.filter((route) => pathMatches(route.path, path)).map((route) => route.method))];
+  const fitting = routes.filter((route) => pathMatches(route.path, path));
+  const literal = fitting.filter((route) => isLiteral(route.path));
+  return [...new Set((literal.length > 0 ? literal : fitting).map((route) => route.method))];
+}
+
+/** The methods of the literal routes at this path: a `{id}` route reached there answers 405. */
+export function literalRouteMethods(path: string): string[] {
+  return [...new Set(routes.filter((route) => isLiteral(route.path) && pathMatches(route.path, path)).map((route) => route.method))];
 }

@@ -33,9 +33,9 @@ function formFieldKind(schema: z.ZodType): FormFieldKind {
  * field the last one, and an empty value of a nullable field is null.
  */
 function fromForm(data: Record<string, string[]>, shape: z.ZodRawShape): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
+  const input: Record<string, unknown> = Object.create(null);
   for (const [name, values] of Object.entries(data)) {
-    const fieldSchema = shape[name];
+    const fieldSchema = Object.hasOwn(shape, name) ? shape[name] : undefined;
     const kind = fieldSchema ? formFieldKind(fieldSchema as z.ZodType) : 'single';
     const last = values[values.length - 1];
     if (kind === 'list') input[name] = values;
@@ -71,12 +71,15 @@ function messageFor(issue: z.core.$ZodIssue): Message {
   }
 }
 
+/** Unknown fields named in one reply; the reply stays small whatever the body holds. */
+const MAX_UNKNOWN_FIELDS_REPORTED = 20;
+
 /** zod issues as DRF field errors: one list of messages per field, unknown fields named. */
 export function fieldMessages(issues: readonly z.core.$ZodIssue[]): FieldMessages {
-  const fields: FieldMessages = {};
+  const fields: FieldMessages = Object.create(null);
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) (fields[key] ??= []).push({ code: 'unknown_field' });
+      for (const key of issue.keys.slice(0, MAX_UNKNOWN_FIELDS_REPORTED)) fields[key] = [{ code: 'unknown_field' }];
       continue;
     }
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'non_field_errors';
@@ -98,6 +101,7 @@ export function validateBody<Schema extends z.ZodObject>(body: ParsedBody, schem
   }
   const raw = body.kind === 'json' ? body.data : body.kind === 'form' ? fromForm(body.data, schema.shape) : {};
   const input = Object.fromEntries(Object.entries(raw).filter(([name]) => !readOnlyFields.has(name)));
+  Object.setPrototypeOf(input, null);
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw errors.validation(fieldMessages(result.error.issues));
   return result.data;

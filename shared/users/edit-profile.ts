@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hashPassword } from '../auth/passwords.js';
 import { errors } from '../http/errors.js';
 import { passwordSimilarity } from './password-rules.js';
@@ -9,7 +10,7 @@ import { clientErrorFor, requireOrganizations } from './write-conflicts.js';
 /** PATCH changes the fields it names; PUT also sets the omitted optional fields to null. */
 export type EditMode = 'partial' | 'replace';
 
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 6;
 
 function profileChanges(input: UserUpdateInput, mode: EditMode): ProfileChanges {
   const changes: ProfileChanges = {};
@@ -44,6 +45,7 @@ export async function editProfile(user: UserRecord, input: UserUpdateInput, mode
       const changedMeanwhile = error instanceof UserWriteConflictError && error.conflict.reason === 'changed';
       if (!changedMeanwhile) throw clientErrorFor(error);
       if (attempt === MAX_ATTEMPTS) throw errors.conflict();
+      await sleep(Math.random() * 10 * 2 ** attempt);
       const fresh = await findUser(user.id);
       if (!fresh) throw errors.notFound();
       current = fresh;

@@ -25,13 +25,19 @@ const password = z
   .refine((value) => !/^\d+$/.test(value), { error: 'password_entirely_numeric' })
   .meta({ description: 'Write-only. 8 to 128 characters, not entirely numeric, not the email or its local part.', writeOnly: true });
 
-const name = z.string().trim().max(150).nullable().optional();
+/** DRF's CharField takes a number as its text. */
+const numberAsText = (value: unknown) => (typeof value === 'number' ? String(value) : value);
+
+const name = z.preprocess(numberAsText, z.string().trim().max(150).nullable()).optional();
 
 const phone = z
-  .string()
-  .transform((value) => value.replace(/[\s()-]/g, ''))
-  .pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\+?\d{9,15}$/, { error: 'invalid_phone' })]))
-  .nullable()
+  .preprocess(
+    numberAsText,
+    z.string()
+      .transform((value) => value.replace(/[ ()-]/g, ''))
+      .pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\+?\d{9,15}$/, { error: 'invalid_phone' })]))
+      .nullable(),
+  )
   .optional()
   .meta({ description: 'Digits with an optional leading +, 9 to 15 digits; spaces, dashes and parentheses are dropped.', example: '+79876543210' });
 
@@ -44,8 +50,8 @@ const organizationId = z.unknown().transform((value, ctx) => {
 
 const organizationIds = z
   .array(organizationId)
-  .max(MAX_ORGANIZATIONS_PER_USER)
   .transform((ids) => [...new Set(ids)].sort((a, b) => a - b))
+  .pipe(z.array(z.int()).max(MAX_ORGANIZATIONS_PER_USER))
   .optional()
   .meta({ description: 'The organizations the user belongs to: exactly this set.' });
 

@@ -1,11 +1,11 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { batchGet } from '../data/batch-get.js';
 import { dynamodb } from '../data/client.js';
 import { keys, normalizeEmail, partitions } from '../data/keys.js';
 import { queryListPage, type PagePosition } from '../data/list-pages.js';
-import { failedConditions } from '../data/transactions.js';
+import { failedConditions, transactWrite } from '../data/transactions.js';
 import type { UserRecord } from './user-record.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -89,7 +89,7 @@ function reservationPut(tableName: string, email: string, userId: number): Trans
 /** Runs a user transaction and turns a refused condition into what it means. */
 async function writeUserTransaction(items: TransactItem[], meaningOf: (index: number) => UserWriteConflict): Promise<void> {
   try {
-    await dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWrite(items);
   } catch (error) {
     const failed = failedConditions(error);
     if (!failed) throw error;
@@ -104,8 +104,8 @@ export async function findUser(id: number): Promise<UserRecord | undefined> {
 
 /** The user id an email (in any case) belongs to. */
 export async function findUserIdByEmail(email: string): Promise<number | undefined> {
-  const [item] = await batchGet([keys.emailReservation(email)], { consistentRead: true });
-  return item ? Number(item.userId) : undefined;
+  const { Item } = await dynamodb.send(new GetCommand({ TableName: config.tableName(), Key: keys.emailReservation(email), ConsistentRead: true }));
+  return Item ? Number(Item.userId) : undefined;
 }
 
 /** Creates the user, its email reservation and its membership edges in one transaction. */
