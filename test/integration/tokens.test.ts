@@ -113,6 +113,16 @@ describe('login throttling', () => {
     expect(other.status).toBe(200);
   });
 
+  it('checks at most 5 passwords for an email when the attempts arrive all at once', async () => {
+    const target = await registerAccount(api);
+    const guesses = Array.from({ length: 20 }, (_, i) => ({ email: target.email, password: `guess number ${i}` }));
+
+    const statuses = (await Promise.all(guesses.map((guess) => obtain(guess)))).map((response) => response.status);
+
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
   it('does not throttle after fewer than 5 failures', async () => {
     const target = await registerAccount(api);
     for (let attempt = 0; attempt < 4; attempt++) await obtain({ email: target.email, password: 'wrong password' });
