@@ -12,19 +12,14 @@ type Key = { PK: string; SK: string };
  * Reads items by key: chunks of 100 sent in parallel, unprocessed keys retried with
  * backoff. Missing items are simply absent from the result.
  */
-export interface BatchGetOptions {
-  projection?: string[];
-  consistentRead?: boolean;
-}
-
-export async function batchGet(itemKeys: Key[], options: BatchGetOptions = {}): Promise<Record<string, unknown>[]> {
+export async function batchGet(itemKeys: Key[], projection?: string[]): Promise<Record<string, unknown>[]> {
   const chunks: Key[][] = [];
   for (let i = 0; i < itemKeys.length; i += MAX_KEYS_PER_REQUEST) chunks.push(itemKeys.slice(i, i + MAX_KEYS_PER_REQUEST));
-  const results = await Promise.all(chunks.map((chunk) => batchGetChunk(chunk, options)));
+  const results = await Promise.all(chunks.map((chunk) => batchGetChunk(chunk, projection)));
   return results.flat();
 }
 
-async function batchGetChunk(chunk: Key[], { projection, consistentRead }: BatchGetOptions): Promise<Record<string, unknown>[]> {
+async function batchGetChunk(chunk: Key[], projection?: string[]): Promise<Record<string, unknown>[]> {
   const tableName = config.tableName();
   const names = projection && Object.fromEntries(projection.map((name) => [`#${name}`, name]));
   const items: Record<string, unknown>[] = [];
@@ -36,7 +31,6 @@ async function batchGetChunk(chunk: Key[], { projection, consistentRead }: Batch
       RequestItems: {
         [tableName]: {
           Keys: pending,
-          ConsistentRead: consistentRead,
           ...(names && { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }),
         },
       },

@@ -26,7 +26,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
-const pythonTypeName = (value: unknown): string => {
+/** The Python type name DRF would report for a JSON value. */
+export const pythonTypeName = (value: unknown): string => {
   if (Array.isArray(value)) return 'list';
   if (value === null) return 'NoneType';
   if (typeof value === 'string') return 'str';
@@ -34,8 +35,6 @@ const pythonTypeName = (value: unknown): string => {
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
   return 'dict';
 };
-
-export { pythonTypeName };
 
 export async function parseBody(event: APIGatewayProxyEventV2, limits: BodyLimits): Promise<ParsedBody> {
   if (event.body === undefined || event.body === '') return { kind: 'none' };

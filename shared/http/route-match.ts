@@ -1,4 +1,4 @@
-import { routes } from '../routes.js';
+import { routes, type Route } from '../routes.js';
 
 /** Whether a routed path (its trailing slash already stripped) fits a route path such as `/users/{id}`. */
 export function pathMatches(routePath: string, path: string): boolean {
@@ -10,17 +10,18 @@ export function pathMatches(routePath: string, path: string): boolean {
 
 const isLiteral = (routePath: string) => !routePath.includes('{');
 
+const methodsOf = (matching: readonly Route[]) => [...new Set(matching.map((route) => route.method))];
+
 /**
  * The methods the route table serves on a path (empty for an unknown path). A literal
  * route such as `/users/me` hides the `{id}` routes that would also fit, as in the router.
  */
 export function allowedMethods(path: string): string[] {
-  const fitting = routes.filter((route) => pathMatches(route.path, path));
-  const literal = fitting.filter((route) => isLiteral(route.path));
-  return [...new Set((literal.length > 0 ? literal : fitting).map((route) => route.method))];
+  const literal = literalRouteMethods(path);
+  return literal.length > 0 ? literal : methodsOf(routes.filter((route) => pathMatches(route.path, path)));
 }
 
 /** The methods of the literal routes at this path: a `{id}` route reached there answers 405. */
 export function literalRouteMethods(path: string): string[] {
-  return [...new Set(routes.filter((route) => isLiteral(route.path) && pathMatches(route.path, path)).map((route) => route.method))];
+  return methodsOf(routes.filter((route) => isLiteral(route.path) && pathMatches(route.path, path)));
 }

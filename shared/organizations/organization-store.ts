@@ -30,7 +30,7 @@ export async function findOrganization(id: number): Promise<OrganizationRecord |
 
 /** Organizations by id; unknown ids are absent from the map. */
 export async function findOrganizations(ids: number[]): Promise<Map<number, OrganizationRecord>> {
-  const items = await batchGet(ids.map(keys.organization), { projection: ['id', 'name', 'description'] });
+  const items = await batchGet(ids.map(keys.organization), ['id', 'name', 'description']);
   return new Map(items.map((item) => [Number(item.id), fromItem(item)]));
 }
 

@@ -198,9 +198,9 @@ export async function deleteUser(user: UserRecord): Promise<void> {
   );
 }
 
-/** Public fields of users by id (members of organizations), in the order of `ids`. */
+/** Public fields of users by id (members of organizations); unknown ids are absent. */
 export async function findUserSummaries(ids: number[]): Promise<Map<number, UserRecord>> {
-  const items = await batchGet(ids.map(keys.user), { projection: ['id', 'email', 'firstName', 'lastName'] });
+  const items = await batchGet(ids.map(keys.user), ['id', 'email', 'firstName', 'lastName']);
   return new Map(items.map((item) => [Number(item.id), fromItem(item)]));
 }
 

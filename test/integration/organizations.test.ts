@@ -3,8 +3,8 @@
  * on DynamoDB Local: field rules, members ordered by id, error bodies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, listAll, registerAccount, signUp, type Account } from '../support/accounts.js';
-import { startTestApi, type TestApi } from '../support/local-api.js';
+import { type Account, createOrganization, listAll, registerAccount, signUp, startTestApiWithAccount } from '../support/accounts.js';
+import type { TestApi } from '../support/local-api.js';
 
 const REQUIRED = 'This field is required.';
 const NOT_FOUND = { detail: 'Not found.' };
@@ -13,10 +13,7 @@ const NOT_PROVIDED = { detail: 'Authentication credentials were not provided.' }
 let api: TestApi;
 let caller: Account;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  caller = await signUp(api);
-});
+beforeAll(async () => ({ api, account: caller } = await startTestApiWithAccount()));
 afterAll(() => api?.stop());
 
 const create = (json: Record<string, unknown>, path = '/organizations/') => api.request('POST', path, { json, token: caller.access });

@@ -3,8 +3,8 @@
  * on a table that only this file writes to, so every id in it is known.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, pathAndQuery, registerAccount, signUp, walkPages, type Account } from '../support/accounts.js';
-import { startTestApi, type TestApi } from '../support/local-api.js';
+import { type Account, createOrganization, pathAndQuery, registerAccount, startTestApiWithAccount, walkPages } from '../support/accounts.js';
+import type { TestApi } from '../support/local-api.js';
 
 const INVALID_CURSOR = { detail: 'Invalid cursor' };
 
@@ -23,8 +23,7 @@ async function addOrganizations(count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
-  caller = await signUp(api);
+  ({ api, account: caller } = await startTestApiWithAccount());
   userIds.push(caller.id);
   await addOrganizations(105);
 });

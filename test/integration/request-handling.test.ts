@@ -3,16 +3,13 @@
  * trailing slashes, error shapes, request ids and the reply language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, DEFAULT_PASSWORD, signUp, uniqueEmail, type Account } from '../support/accounts.js';
-import { startTestApi, type TestApi } from '../support/local-api.js';
+import { type Account, createOrganization, DEFAULT_PASSWORD, signUp, startTestApiWithAccount, uniqueEmail } from '../support/accounts.js';
+import type { TestApi } from '../support/local-api.js';
 
 let api: TestApi;
 let caller: Account;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  caller = await signUp(api);
-});
+beforeAll(async () => ({ api, account: caller } = await startTestApiWithAccount()));
 afterAll(() => api?.stop());
 
 const multipartOf = (fields: Record<string, string>): FormData => {

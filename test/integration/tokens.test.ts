@@ -4,8 +4,8 @@
  */
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD, registerAccount, signUp, uniqueEmail, type Account } from '../support/accounts.js';
-import { startTestApi, type TestApi } from '../support/local-api.js';
+import { type Account, DEFAULT_PASSWORD, registerAccount, signUp, startTestApiWithAccount, uniqueEmail } from '../support/accounts.js';
+import type { TestApi } from '../support/local-api.js';
 
 const REQUIRED = 'This field is required.';
 const NO_ACTIVE_ACCOUNT = { detail: 'No active account found with the given credentials' };
@@ -17,10 +17,7 @@ const ISSUER_AND_AUDIENCE = 'users-organizations-api';
 let api: TestApi;
 let account: Account;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  account = await signUp(api);
-});
+beforeAll(async () => ({ api, account } = await startTestApiWithAccount()));
 afterAll(() => api?.stop());
 
 const obtain = (json: Record<string, unknown>) => api.request('POST', '/token/', { json });

@@ -4,9 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createOrganization, DEFAULT_PASSWORD, listAll, registerAccount, signUp, signUpSuperuser, uniqueEmail, type Account,
+  type Account,
+  createOrganization,
+  DEFAULT_PASSWORD,
+  listAll,
+  registerAccount,
+  signUp,
+  signUpSuperuser,
+  startTestApiWithAccount,
+  uniqueEmail,
 } from '../support/accounts.js';
-import { startTestApi, type TestApi } from '../support/local-api.js';
+import type { TestApi } from '../support/local-api.js';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const USER_KEYS = ['avatar', 'date_joined', 'email', 'first_name', 'id', 'last_name', 'organizations', 'phone'];
@@ -24,10 +32,7 @@ const NOT_POSITIVE_INTEGERS = ['abc', '0', '-3', '1.5', '12345678901234567890123
 let api: TestApi;
 let caller: Account;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  caller = await signUp(api);
-});
+beforeAll(async () => ({ api, account: caller } = await startTestApiWithAccount()));
 afterAll(() => api?.stop());
 
 /** A unique, valid email of exactly `length` characters: a 64-character local part and domain labels of at most 63. */

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { TestApi } from './local-api.js';
+import { startTestApi, type TestApi } from './local-api.js';
 
 export const DEFAULT_PASSWORD = 'correct horse battery';
 
@@ -45,6 +45,12 @@ export async function logIn(api: TestApi, email: string, password: string): Prom
 export async function signUp(api: TestApi, fields: Record<string, unknown> = {}): Promise<Account> {
   const registered = await registerAccount(api, fields);
   return { ...registered, ...(await logIn(api, registered.email, registered.password)) };
+}
+
+/** The test file's local stack and one signed-up account to call it with. */
+export async function startTestApiWithAccount(): Promise<{ api: TestApi; account: Account }> {
+  const api = await startTestApi();
+  return { api, account: await signUp(api) };
 }
 
 /**
